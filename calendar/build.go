@@ -2,7 +2,6 @@ package calendar
 
 import (
 	"cmp"
-	"math/bits"
 	"slices"
 	"time"
 )
@@ -12,9 +11,11 @@ import (
 // days (jours ouvrés: days on which the schedule has working spans).
 type dayTable struct {
 	holidays []Holiday
-	hol      [6]uint64
-	work     [6]uint64
-	nWork    int
+	days     int       // 365 or 366
+	hol      [6]uint64 // public holidays
+	work     [6]uint64 // jours ouvrés: the schedule has working spans
+	ouvr     [6]uint64 // jours ouvrables: Monday to Saturday, not a holiday
+	free     [6]uint64 // not a Saturday, Sunday or holiday (time-limit extension)
 }
 
 func (t *dayTable) bit(set *[6]uint64, n int) bool { return set[n>>6]&(1<<(n&63)) != 0 }
@@ -46,14 +47,21 @@ func (c *Calendar) buildDays(i int) *dayTable {
 	if isLeap(year) {
 		days = 366
 	}
+	t.days = days
 	for n := 0; n < days; n++ {
 		d := jan1.AddDays(n)
-		if len(c.sched.spansOn(d, t.bit(&t.hol, n))) > 0 {
-			t.work[n>>6] |= 1 << (n & 63)
+		hol := t.bit(&t.hol, n)
+		bit := uint64(1) << (n & 63)
+		if len(c.sched.spansOn(d, hol)) > 0 {
+			t.work[n>>6] |= bit
 		}
-	}
-	for _, w := range t.work {
-		t.nWork += bits.OnesCount64(w)
+		wd := d.Weekday()
+		if !hol && wd != time.Sunday {
+			t.ouvr[n>>6] |= bit
+			if wd != time.Saturday {
+				t.free[n>>6] |= bit
+			}
+		}
 	}
 	return t
 }

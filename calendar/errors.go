@@ -58,3 +58,6 @@ const (
 )
 
 func fieldErrorList(errs []*FieldError) error { return fielderr.Join(errs) }
+
+// ErrNegativeDays: a count of working days must be >= 0.
+var ErrNegativeDays = fielderr.NewRule("negative_days", "calendar: number of working days must be >= 0")

@@ -2,7 +2,6 @@ package calendar
 
 import (
 	"errors"
-	"fmt"
 	"math/rand/v2"
 	"testing"
 	"time"
@@ -237,5 +236,4 @@ func TestAddErrors(t *testing.T) {
 	if _, err := c.Between(time.Date(2026, 1, 5, 10, 0, 0, 0, paris), time.Date(2201, 1, 1, 0, 0, 0, 0, paris)); !errors.Is(err, ErrOutOfRange) {
 		t.Errorf("Between to 2201: err = %v, want ErrOutOfRange", err)
 	}
-	fmt.Sprint()
 }

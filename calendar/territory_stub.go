@@ -47,3 +47,20 @@ func (t Territory) IsHoliday(d Date) (Holiday, bool) {
 	}
 	return Holiday{}, false
 }
+
+// HolidaysBetween returns holidays in [from, to].
+func (t Territory) HolidaysBetween(from, to Date) ([]Holiday, error) {
+	var out []Holiday
+	for y := from.Year(); y <= to.Year(); y++ {
+		hs, err := t.Holidays(y)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range hs {
+			if !h.Date.Before(from) && !h.Date.After(to) {
+				out = append(out, h)
+			}
+		}
+	}
+	return out, nil
+}
