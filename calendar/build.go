@@ -182,6 +182,15 @@ func (c *Calendar) appendReal(dst [][2]int64, d Date, wall [][2]int64) [][2]int6
 		if !ze.IsZero() {
 			segE = min(segE, ze.Unix())
 		}
+		if segE <= segS {
+			// time.Time.ZoneBounds can return an end equal to the
+			// instant itself at a year boundary beyond the zone's last
+			// explicit transition (seen with Go 1.26 on Europe/Paris at
+			// 2040-12-31 00:00 UTC). The offset read at segS holds for
+			// at least one second: take that second and go on.
+			segE = segS + 1
+			ze = time.Unix(segE, 0)
+		}
 		for _, w := range wall {
 			s, e := max(civil+w[0]-int64(o), segS), min(civil+w[1]-int64(o), segE)
 			if s < e {

@@ -121,7 +121,7 @@ func TestBetweenAndAddAgainstOracle(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			for _, w := range windows {
 				mins := int(w.to.Sub(w.from) / time.Minute)
-				for range 40 {
+				for range 25 {
 					a := w.from.Add(time.Duration(rng.IntN(mins)) * time.Minute)
 					b := a.Add(time.Duration(rng.IntN(mins/3)) * time.Minute)
 					if b.After(w.to) {
