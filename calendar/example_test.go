@@ -52,7 +52,7 @@ func ExampleCalendar_AddDays_joursFrancs() {
 func ExampleCalendar_AddWorkingDays() {
 	c := calendar.MustNew(calendar.Config{})
 	opened := time.Date(2026, 11, 27, 20, 0, 0, 0, c.Location()) // Friday, after closing
-	sameTime, _ := c.AddWorkingDays(opened, 1)                    // counted from Monday 09:00
+	sameTime, _ := c.AddWorkingDays(opened, 1)                   // counted from Monday 09:00
 	tenHours, _ := c.Add(opened, 10*time.Hour)
 	fmt.Println(sameTime)
 	fmt.Println(tenHours)

@@ -10,12 +10,12 @@ import (
 // Between(a, Add(a, d)) == d, that Add never returns an instant before its
 // start, and that Between is antisymmetric.
 func FuzzAddBetween(f *testing.F) {
-	f.Add(int64(1795780800), int64(7200e9), int64(86400), false)           // 2026-11-27 18:00 +01, 2h
-	f.Add(int64(1774746000), int64(5400e9), int64(3600), true)             // 2026-03-29, DST night
-	f.Add(int64(1792717200), int64(1), int64(-1), true)                    // fall-back day
-	f.Add(int64(631152000), int64(365*24*3600e9), int64(31536000), false)  // 1990-01-01
-	f.Add(int64(7289654400), int64(100*3600e9), int64(1), false)           // late 2200
-	f.Add(int64(-62135596800), int64(0), int64(0), true)                   // year 1
+	f.Add(int64(1795780800), int64(7200e9), int64(86400), false)          // 2026-11-27 18:00 +01, 2h
+	f.Add(int64(1774746000), int64(5400e9), int64(3600), true)            // 2026-03-29, DST night
+	f.Add(int64(1792717200), int64(1), int64(-1), true)                   // fall-back day
+	f.Add(int64(631152000), int64(365*24*3600e9), int64(31536000), false) // 1990-01-01
+	f.Add(int64(7289654400), int64(100*3600e9), int64(1), false)          // late 2200
+	f.Add(int64(-62135596800), int64(0), int64(0), true)                  // year 1
 	paris, err := time.LoadLocation("Europe/Paris")
 	if err != nil {
 		f.Skip(err)

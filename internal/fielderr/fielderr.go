@@ -44,14 +44,18 @@ func New(field, value string, rule error) *Error {
 	return &Error{Field: field, Value: value, Err: rule}
 }
 
-// Error formats the violation as `field "value": rule (detail)`.
+// Error formats the violation as `field "value": rule (detail)`, leaving
+// out the value when it is empty.
 func (e *Error) Error() string {
 	var b strings.Builder
 	if e.Field != "" {
 		b.WriteString(e.Field)
-		b.WriteString(" ")
-	}
-	if e.Value != "" || e.Field != "" {
+		if e.Value != "" {
+			b.WriteString(" ")
+			b.WriteString(quote(e.Value))
+		}
+		b.WriteString(": ")
+	} else if e.Value != "" {
 		b.WriteString(quote(e.Value))
 		b.WriteString(": ")
 	}

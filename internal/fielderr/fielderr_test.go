@@ -46,3 +46,9 @@ func TestRuleCode(t *testing.T) {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}
 }
+
+func TestErrorWithoutValue(t *testing.T) {
+	if got, want := New("at", "", errA).Error(), "at: pkg: a must hold"; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+}
