@@ -15,6 +15,15 @@ type calendarFlags struct {
 	hours     *string
 }
 
+func calendarCommands() []command {
+	return []command{
+		{"calendar holidays", "Public holidays of a territory in a closed date range", holidaysCmd},
+		{"calendar add", "Instant at which a working duration has elapsed", addCmd},
+		{"calendar between", "Working time between two instants", betweenCmd},
+		{"calendar days", "Time limit in jours ouvrés, ouvrables, calendaires or francs", daysCmd},
+	}
+}
+
 func declareCalendar(fs *flag.FlagSet, withHours bool) calendarFlags {
 	f := calendarFlags{territory: fs.String("territory", "FR",
 		"INSEE `CODE` of the territory whose holidays and time zone apply: 01..95, 2A, 2B, 971..978, 986..988, or FR (metropolitan, national holidays only)")}

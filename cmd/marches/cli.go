@@ -40,14 +40,24 @@ type env struct {
 	stderr io.Writer
 }
 
+// commands lists every subcommand. Each area of the SDK declares its own
+// in <area>.go; the order here is the order of "marches help".
 func commands() []command {
-	return []command{
-		{"demo", "End-to-end walk through the contract: support calendar, holidays and deadlines", demoCmd},
-		{"calendar holidays", "Public holidays of a territory in a closed date range", holidaysCmd},
-		{"calendar add", "Instant at which a working duration has elapsed", addCmd},
-		{"calendar between", "Working time between two instants", betweenCmd},
-		{"calendar days", "Time limit in jours ouvrés, ouvrables, calendaires or francs", daysCmd},
+	all := []command{
+		{"demo", "End-to-end walk through the contract, one section per package", demoCmd},
 	}
+	for _, area := range [][]command{
+		calendarCommands(),
+		priorityCommands(),
+		slaCommands(),
+		pricingCommands(),
+		procurementIDCommands(),
+		procurementModelCommands(),
+		procurementRulesCommands(),
+	} {
+		all = append(all, area...)
+	}
+	return all
 }
 
 // usageError is a problem with the command line itself.

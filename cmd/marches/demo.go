@@ -14,6 +14,12 @@ import (
 type demoOutput struct {
 	About    string       `json:"about"`
 	Calendar demoCalendar `json:"calendar"`
+	// One section per package, filled by demo<Area> in <area>.go; a
+	// package that has nothing to show yet returns nil.
+	Priority    any `json:"priority,omitempty"`
+	SLA         any `json:"sla,omitempty"`
+	Pricing     any `json:"pricing,omitempty"`
+	Procurement any `json:"procurement,omitempty"`
 }
 
 type demoCalendar struct {
@@ -104,5 +110,13 @@ func buildDemo(c *calendar.Calendar, year int) (*demoOutput, error) {
 		})
 	}
 	out.Calendar = dc
+	var errs [4]error
+	out.Priority, errs[0] = demoPriority()
+	out.SLA, errs[1] = demoSLA(c)
+	out.Pricing, errs[2] = demoPricing()
+	out.Procurement, errs[3] = demoProcurement(c)
+	if err := joinFieldErrors(errs[:]...); err != nil {
+		return nil, err
+	}
 	return out, nil
 }

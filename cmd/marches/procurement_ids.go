@@ -1,0 +1,5 @@
+package main
+
+// Placeholder: "marches procurement id" lands here.
+
+func procurementIDCommands() []command { return nil }
