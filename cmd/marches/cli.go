@@ -29,7 +29,12 @@ const (
 type command struct {
 	name    string
 	summary string
-	setup   func(fs *flag.FlagSet) func(env *env) (any, error)
+	// setup declares the command's flags and returns its action. A
+	// command whose --input is a document of its own (a consultation, a
+	// list of incidents) declares the "input" flag itself and reads it
+	// with readInput; otherwise --input is the generic JSON object of
+	// flags.
+	setup func(fs *flag.FlagSet) func(env *env) (any, error)
 }
 
 // env is what an action may use: the standard streams and the context.
@@ -99,8 +104,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	fs := flag.NewFlagSet("marches "+cmd.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	input := fs.String("input", "", "read the flags from a JSON object in `FILE` (- for standard input); explicit flags win")
 	action := cmd.setup(fs)
+	var input *string
+	if fs.Lookup("input") == nil {
+		input = fs.String("input", "", "read the flags from a JSON object in `FILE` (- for standard input); explicit flags win")
+	}
 	if err := fs.Parse(rest); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			printCommandHelp(stdout, cmd, fs)
@@ -112,7 +120,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return fail(stderr, &fielderr.Error{Field: "flags", Value: strings.Join(fs.Args(), " "), Err: errUsage,
 			Detail: "unexpected argument"})
 	}
-	if *input != "" {
+	if input != nil && *input != "" {
 		if err := applyInput(fs, *input, stdin); err != nil {
 			return fail(stderr, err)
 		}
@@ -133,15 +141,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 // given explicitly. Strings are passed as is, numbers and booleans as
 // their JSON text, objects and arrays as their raw JSON.
 func applyInput(fs *flag.FlagSet, path string, stdin io.Reader) error {
-	var data []byte
-	var err error
-	if path == "-" {
-		data, err = io.ReadAll(io.LimitReader(stdin, 64<<20))
-	} else {
-		data, err = os.ReadFile(path)
-	}
+	data, err := readInput(path, stdin)
 	if err != nil {
-		return &fielderr.Error{Field: "input", Value: path, Err: errInputReadFail, Detail: err.Error()}
+		return err
 	}
 	var doc map[string]json.RawMessage
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -188,6 +190,33 @@ func applyInput(fs *flag.FlagSet, path string, stdin io.Reader) error {
 		return fielderr.Join(errs)
 	}
 	return nil
+}
+
+// maxInput bounds what --input reads, so a runaway pipe cannot exhaust
+// memory.
+const maxInput = 256 << 20
+
+// readInput reads the --input file, or standard input for "-"; commands
+// whose --input is a document call it from their action.
+func readInput(path string, stdin io.Reader) ([]byte, error) {
+	var data []byte
+	var err error
+	if path == "-" {
+		data, err = io.ReadAll(io.LimitReader(stdin, maxInput+1))
+	} else {
+		var f *os.File
+		if f, err = os.Open(path); err == nil {
+			data, err = io.ReadAll(io.LimitReader(f, maxInput+1))
+			f.Close()
+		}
+	}
+	if err != nil {
+		return nil, &fielderr.Error{Field: "input", Value: path, Err: errInputReadFail, Detail: err.Error()}
+	}
+	if len(data) > maxInput {
+		return nil, &fielderr.Error{Field: "input", Value: path, Err: errInputReadFail, Detail: "larger than 256 MiB"}
+	}
+	return data, nil
 }
 
 func asFieldError(field, value string, err error) *fielderr.Error {
