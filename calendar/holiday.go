@@ -149,9 +149,10 @@ var localRules = [...][]holidayRule{
 	regionReunion: {
 		{key: "abolition_of_slavery", name: abolitionName, local: true, first: 1983, month: time.December, day: 20},
 	},
-	// Saint-Pierre-et-Miquelon: no local holiday. Code du travail L3422-1
-	// and L3422-2 (overseas provisions) give it none, and no other text
-	// was found.
+	// Saint-Pierre-et-Miquelon: no local holiday. Code du travail L3422-2
+	// (the overseas list) does not name it, no other text was found, and
+	// it is absent from the list of territories with extra days
+	// (fr.wikipedia "Fêtes et jours fériés en France").
 	regionSaintPierre: nil,
 	// Mayotte: décret n° 83-1003 art. 1 (27 April, first applied 27 April
 	// 1984); Code du travail applicable à Mayotte art. L222-1 (in force 6
