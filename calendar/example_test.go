@@ -1,6 +1,7 @@
 package calendar_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -96,4 +97,26 @@ func ExampleTerritory_Holidays() {
 		}
 	}
 	// Output: 2026-05-22 Abolition de l'esclavage
+}
+
+func ExampleSchedule_String() {
+	s := calendar.MustParseSchedule("Mo-Sa 09:00-19:00; We 09:00-12:00; Sa 09:00-12:00; 2026 Dec 24 09:00-12:00; PH off; 2026 Aug 01-15 off")
+	fmt.Println(s)
+	// Output:
+	// Mo-Tu,Th-Fr 09:00-19:00; We,Sa 09:00-12:00; PH off; 2026 Aug 01-2026 Aug 15 off; 2026 Dec 24 09:00-12:00
+}
+
+func ExampleSchedule_MarshalJSON() {
+	b, _ := json.Marshal(calendar.MustParseSchedule("Mo-Fr 09:00-12:00,14:00-19:00; Sa 22:00-06:00; PH off; 2026 Aug 01-15 off"))
+	fmt.Println(string(b))
+	// Output:
+	// {"week":{"Mo":["09:00-12:00","14:00-19:00"],"Tu":["09:00-12:00","14:00-19:00"],"We":["09:00-12:00","14:00-19:00"],"Th":["09:00-12:00","14:00-19:00"],"Fr":["09:00-12:00","14:00-19:00"],"Sa":["22:00-30:00"]},"holidays":"off","closures":[{"from":"2026-08-01","to":"2026-08-15"}]}
+}
+
+func ExampleSchedule_UnmarshalJSON() {
+	var v struct{ Hours calendar.Schedule }
+	err := json.Unmarshal([]byte(`{"Hours": {"week": {"Mo": ["09:00-12:00", "9:00-12:00"]}, "holidays": "none"}}`), &v)
+	fmt.Println(err)
+	// Output:
+	// holidays "none": calendar: invalid opening hours (expected "asUsual", "off" or "special"); week.Mo[1] "9:00-12:00": calendar: invalid opening hours (at byte 0: "9:00-12:00": expected a time HH:MM (two-digit hours and minutes))
 }

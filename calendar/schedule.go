@@ -145,6 +145,10 @@ func NewSchedule(cfg ScheduleConfig) (Schedule, error) {
 				Detail: "holiday hours are only allowed with HolidaysSpecial"})
 		}
 	case HolidaysSpecial:
+		if len(cfg.HolidayHours) == 0 {
+			errs = append(errs, &FieldError{Field: "holidayHours", Err: ErrInvalidSpan,
+				Detail: "HolidaysSpecial needs holiday hours; use HolidaysOff for closed holidays"})
+		}
 		s.phSpans = checkSpans("holidayHours", cfg.HolidayHours, &errs)
 	default:
 		errs = append(errs, &FieldError{Field: "holidays", Value: strconv.Itoa(int(cfg.Holidays)), Err: ErrInvalidSchedule,

@@ -144,11 +144,8 @@ func MustParseSchedule(s string) Schedule {
 //
 // Spans are written as by Span.String: "HH:MM", ":SS" only when needed, an
 // end after midnight past 24:00 ("22:00-30:00"). Seven days of 00:00-24:00
-// and nothing else give "24/7"; the zero Schedule gives "off".
-//
-// One schedule cannot be written exactly: HolidaysSpecial with no holiday
-// hours is printed "PH off" (the same days worked) and so reads back as
-// HolidaysOff. The JSON form keeps it.
+// and nothing else give "24/7"; the zero Schedule gives "off". Every
+// valid Schedule round-trips: ParseSchedule(s.String()) equals s.
 func (s Schedule) String() string {
 	if s.IsZero() {
 		return "off"
@@ -160,12 +157,8 @@ func (s Schedule) String() string {
 	switch s.holidays {
 	case HolidaysOff:
 		parts = append(parts, "PH off")
-	case HolidaysSpecial:
-		if len(s.phSpans) == 0 {
-			parts = append(parts, "PH off")
-		} else {
-			parts = append(parts, "PH "+ohSpans(s.phSpans))
-		}
+	case HolidaysSpecial: // NewSchedule guarantees holiday hours
+		parts = append(parts, "PH "+ohSpans(s.phSpans))
 	}
 	for _, c := range s.closures {
 		parts = append(parts, ohDate(c.From)+"-"+ohDate(c.To)+" off")

@@ -3,7 +3,6 @@ package calendar
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"sync"
@@ -358,7 +357,7 @@ func TestScheduleStringFromConfig(t *testing.T) {
 		}()}, "Mo-Sa 00:00-24:00; Su 00:00-12:00"},
 		{"24/7 with a closure", ScheduleConfig{Week: ohDays(ohWhole, ohMoSu...), Closures: []Closure{{From: d, To: d}}},
 			"Mo-Su 00:00-24:00; 2026 Dec 25-2026 Dec 25 off"},
-		{"special holidays without hours", ScheduleConfig{Holidays: HolidaysSpecial}, "PH off"},
+		{"special holidays without hours are rejected", ScheduleConfig{Holidays: HolidaysSpecial}, ""},
 		{"year 1", ScheduleConfig{Exceptions: []Exception{{Date: MustDate(1, time.January, 1)}}}, "0001 Jan 01 off"},
 	}
 	for _, tt := range tests {
@@ -456,21 +455,10 @@ func TestScheduleUnmarshalJSON(t *testing.T) {
 		}
 	})
 
-	t.Run("special holidays without hours survive JSON", func(t *testing.T) {
-		s, err := NewSchedule(ScheduleConfig{Holidays: HolidaysSpecial})
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := json.Marshal(s)
-		if string(b) != `{"holidays":"special"}` {
-			t.Errorf("json.Marshal = %s", b)
-		}
+	t.Run("special holidays without hours are rejected", func(t *testing.T) {
 		var back Schedule
-		if err := json.Unmarshal(b, &back); err != nil {
-			t.Fatal(err)
-		}
-		if rule, _ := back.Holidays(); rule != HolidaysSpecial {
-			t.Errorf("rule = %v, want HolidaysSpecial", rule)
+		if err := json.Unmarshal([]byte(`{"holidays":"special"}`), &back); !errors.Is(err, ErrInvalidSpan) {
+			t.Fatalf("err = %v, want ErrInvalidSpan", err)
 		}
 	})
 
@@ -587,6 +575,17 @@ func TestScheduleConcurrentUse(t *testing.T) {
 	wg.Wait()
 }
 
+func TestScheduleUnmarshalTextError(t *testing.T) {
+	s := DefaultSchedule()
+	err := s.UnmarshalText([]byte("Mo-Fr 09:00-19:00; easter off"))
+	if !errors.Is(err, ErrInvalidSchedule) {
+		t.Errorf("UnmarshalText = %v, want ErrInvalidSchedule", err)
+	}
+	if s.String() != DefaultHours {
+		t.Errorf("UnmarshalText changed the schedule on error: %q", s)
+	}
+}
+
 func TestMustParseSchedulePanics(t *testing.T) {
 	defer func() {
 		if r := recover(); r == nil {
@@ -596,26 +595,4 @@ func TestMustParseSchedulePanics(t *testing.T) {
 		}
 	}()
 	MustParseSchedule("Mo-Fr sunrise-sunset")
-}
-
-func ExampleSchedule_String() {
-	s := MustParseSchedule("Mo-Sa 09:00-19:00; We 09:00-12:00; Sa 09:00-12:00; 2026 Dec 24 09:00-12:00; PH off; 2026 Aug 01-15 off")
-	fmt.Println(s)
-	// Output:
-	// Mo-Tu,Th-Fr 09:00-19:00; We,Sa 09:00-12:00; PH off; 2026 Aug 01-2026 Aug 15 off; 2026 Dec 24 09:00-12:00
-}
-
-func ExampleSchedule_MarshalJSON() {
-	b, _ := json.Marshal(MustParseSchedule("Mo-Fr 09:00-12:00,14:00-19:00; Sa 22:00-06:00; PH off; 2026 Aug 01-15 off"))
-	fmt.Println(string(b))
-	// Output:
-	// {"week":{"Mo":["09:00-12:00","14:00-19:00"],"Tu":["09:00-12:00","14:00-19:00"],"We":["09:00-12:00","14:00-19:00"],"Th":["09:00-12:00","14:00-19:00"],"Fr":["09:00-12:00","14:00-19:00"],"Sa":["22:00-30:00"]},"holidays":"off","closures":[{"from":"2026-08-01","to":"2026-08-15"}]}
-}
-
-func ExampleSchedule_UnmarshalJSON() {
-	var v struct{ Hours Schedule }
-	err := json.Unmarshal([]byte(`{"Hours": {"week": {"Mo": ["09:00-12:00", "9:00-12:00"]}, "holidays": "none"}}`), &v)
-	fmt.Println(err)
-	// Output:
-	// holidays "none": calendar: invalid opening hours (expected "asUsual", "off" or "special"); week.Mo[1] "9:00-12:00": calendar: invalid opening hours (at byte 0: "9:00-12:00": expected a time HH:MM (two-digit hours and minutes))
 }
