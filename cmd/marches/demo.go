@@ -18,6 +18,7 @@ type demoOutput struct {
 	// package that has nothing to show yet returns nil.
 	Priority    any `json:"priority,omitempty"`
 	SLA         any `json:"sla,omitempty"`
+	Operations  any `json:"operations,omitempty"`
 	Pricing     any `json:"pricing,omitempty"`
 	Procurement any `json:"procurement,omitempty"`
 }
@@ -46,6 +47,7 @@ type demoDeadline struct {
 func demoCmd(fs *flag.FlagSet) func(*env) (any, error) {
 	terr := fs.String("territory", "75", "INSEE `CODE` of the territory of the support calendar")
 	year := fs.String("year", "2026", "`YEAR` whose holidays are listed")
+	reportDir := fs.String("report-dir", "", "write the demo's documents (the HTML production report) into `DIR`; empty writes none")
 	return func(*env) (any, error) {
 		y, err := parseInt("year", *year)
 		if err != nil {
@@ -55,11 +57,18 @@ func demoCmd(fs *flag.FlagSet) func(*env) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		return buildDemo(c, y)
+		return buildDemo(c, y, demoOptions{reportDir: *reportDir})
 	}
 }
 
-func buildDemo(c *calendar.Calendar, year int) (*demoOutput, error) {
+// demoOptions are the demo's flags that sections may use.
+type demoOptions struct {
+	// reportDir, when set, is where the demo writes its files (the HTML
+	// production report); empty means write nothing.
+	reportDir string
+}
+
+func buildDemo(c *calendar.Calendar, year int, opts demoOptions) (*demoOutput, error) {
 	out := &demoOutput{About: "marches demo: the support calendar of the maintenance-and-hosting contract (Mo-Fr 09:00-19:00 except public holidays) and the deadlines it gives."}
 	from, err1 := calendar.NewDate(year, time.January, 1)
 	to, err2 := calendar.NewDate(year, time.December, 31)
@@ -110,11 +119,12 @@ func buildDemo(c *calendar.Calendar, year int) (*demoOutput, error) {
 		})
 	}
 	out.Calendar = dc
-	var errs [4]error
+	var errs [5]error
 	out.Priority, errs[0] = demoPriority()
 	out.SLA, errs[1] = demoSLA(c)
 	out.Pricing, errs[2] = demoPricing()
 	out.Procurement, errs[3] = demoProcurement(c)
+	out.Operations, errs[4] = demoOperations(c, opts)
 	if err := joinFieldErrors(errs[:]...); err != nil {
 		return nil, err
 	}
