@@ -55,6 +55,7 @@ func commands() []command {
 		calendarCommands(),
 		priorityCommands(),
 		slaCommands(),
+		slaKPICommands(),
 		slaOpsCommands(),
 		pricingCommands(),
 		procurementIDCommands(),
