@@ -2,6 +2,7 @@ package calendar_test
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -119,4 +120,53 @@ func ExampleSchedule_UnmarshalJSON() {
 	fmt.Println(err)
 	// Output:
 	// holidays "none": calendar: invalid opening hours (expected "asUsual", "off" or "special"); week.Mo[1] "9:00-12:00": calendar: invalid opening hours (at byte 0: "9:00-12:00": expected a time HH:MM (two-digit hours and minutes))
+}
+
+// Support opens again after the Christmas weekend.
+func ExampleCalendar_NextOpen() {
+	c := calendar.MustNew(calendar.Config{Territory: "75"})
+	t := time.Date(2026, 12, 24, 19, 30, 0, 0, c.Location())
+	open, _ := c.IsOpen(t)
+	next, _ := c.NextOpen(t)
+	closes, _ := c.NextClose(t)
+	fmt.Println(open, next, closes)
+	// Output: false 2026-12-28 09:00:00 +0100 CET 2026-12-28 19:00:00 +0100 CET
+}
+
+// A time limit ending on a Saturday runs to the next working day.
+func ExampleCalendar_Extend() {
+	c := calendar.MustNew(calendar.Config{Territory: "67"})
+	d, _ := c.Extend(calendar.MustDate(2026, 12, 26)) // Saturday, and Saint-Étienne in Alsace
+	fmt.Println(d)
+	// Output: 2026-12-28
+}
+
+func ExampleLookupTerritory() {
+	t, err := calendar.LookupTerritory("2A")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(t.Code(), t.Name(), t.Zone())
+	_, err = calendar.LookupTerritory("20") // Corsica split into 2A and 2B in 1976
+	fmt.Println(errors.Is(err, calendar.ErrUnknownTerritory))
+	// Output:
+	// 2A Corse-du-Sud Europe/Paris
+	// true
+}
+
+// A night shift crossing midnight, with its own hours on public holidays.
+func ExampleNewSchedule() {
+	s, err := calendar.NewSchedule(calendar.ScheduleConfig{
+		Week: [7][]calendar.Span{
+			time.Monday: {{Start: 22 * time.Hour, End: 30 * time.Hour}}, // 22:00-06:00
+			time.Friday: {{Start: 22 * time.Hour, End: 30 * time.Hour}},
+		},
+		Holidays:     calendar.HolidaysSpecial,
+		HolidayHours: []calendar.Span{{Start: 10 * time.Hour, End: 12 * time.Hour}},
+	})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(s)
+	// Output: Mo,Fr 22:00-30:00; PH 10:00-12:00
 }
