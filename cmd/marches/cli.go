@@ -61,6 +61,8 @@ func commands() []command {
 		procurementIDCommands(),
 		procurementModelCommands(),
 		procurementRulesCommands(),
+		eformsCommands(),
+		clausesCommands(),
 	} {
 		all = append(all, area...)
 	}

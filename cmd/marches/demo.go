@@ -19,6 +19,8 @@ type demoOutput struct {
 	Priority    any `json:"priority,omitempty"`
 	SLA         any `json:"sla,omitempty"`
 	Operations  any `json:"operations,omitempty"`
+	EForms      any `json:"eforms,omitempty"`
+	Clauses     any `json:"clauses,omitempty"`
 	Pricing     any `json:"pricing,omitempty"`
 	Procurement any `json:"procurement,omitempty"`
 }
@@ -64,7 +66,8 @@ func demoCmd(fs *flag.FlagSet) func(*env) (any, error) {
 // demoOptions are the demo's flags that sections may use.
 type demoOptions struct {
 	// reportDir, when set, is where the demo writes its files (the HTML
-	// production report); empty means write nothing.
+	// production report, the eForms notices, the tender documents); empty
+	// means write nothing.
 	reportDir string
 }
 
@@ -119,12 +122,14 @@ func buildDemo(c *calendar.Calendar, year int, opts demoOptions) (*demoOutput, e
 		})
 	}
 	out.Calendar = dc
-	var errs [5]error
+	var errs [7]error
 	out.Priority, errs[0] = demoPriority()
 	out.SLA, errs[1] = demoSLA(c)
 	out.Pricing, errs[2] = demoPricing()
 	out.Procurement, errs[3] = demoProcurement(c)
 	out.Operations, errs[4] = demoOperations(c, opts)
+	out.EForms, errs[5] = demoEForms(opts)
+	out.Clauses, errs[6] = demoClauses(opts)
 	if err := joinFieldErrors(errs[:]...); err != nil {
 		return nil, err
 	}
