@@ -1,7 +1,7 @@
 package procurement
 
-// Identifiers (notes for doc.go; this comment is detached from the package
-// clause on purpose).
+// Identifiers (summarised in doc.go; this comment is detached from the
+// package clause on purpose).
 //
 // The package parses and validates the identifiers French public
 // procurement data carries, each as a small immutable comparable value with
