@@ -63,6 +63,7 @@ func commands() []command {
 		procurementRulesCommands(),
 		eformsCommands(),
 		clausesCommands(),
+		conformanceCommands(),
 	} {
 		all = append(all, area...)
 	}
