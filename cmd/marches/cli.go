@@ -293,7 +293,7 @@ func printHelp(w io.Writer) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Commands:")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-20s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-24s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Run \"marches <command> -h\" for the flags of a command.")
