@@ -2,9 +2,11 @@ package main
 
 import (
 	"flag"
+	"os"
 	"time"
 
 	"github.com/openmarches/marches/calendar"
+	"github.com/openmarches/marches/internal/fielderr"
 )
 
 // The demo walks through the maintenance-and-hosting contract with fixed
@@ -49,7 +51,7 @@ type demoDeadline struct {
 func demoCmd(fs *flag.FlagSet) func(*env) (any, error) {
 	terr := fs.String("territory", "75", "INSEE `CODE` of the territory of the support calendar")
 	year := fs.String("year", "2026", "`YEAR` whose holidays are listed")
-	reportDir := fs.String("report-dir", "", "write the demo's documents (the HTML production report) into `DIR`; empty writes none")
+	reportDir := fs.String("report-dir", defaultDemoDir, "write the demo's documents (HTML production report, eForms notices, tender documents) into `DIR`, created when it is the default; empty writes none")
 	return func(*env) (any, error) {
 		y, err := parseInt("year", *year)
 		if err != nil {
@@ -59,9 +61,19 @@ func demoCmd(fs *flag.FlagSet) func(*env) (any, error) {
 		if err != nil {
 			return nil, err
 		}
+		if *reportDir == defaultDemoDir {
+			if err := os.MkdirAll(defaultDemoDir, 0o755); err != nil {
+				return nil, &fielderr.Error{Field: "report-dir", Value: defaultDemoDir, Err: errInputReadFail, Detail: err.Error()}
+			}
+		}
 		return buildDemo(c, y, demoOptions{reportDir: *reportDir})
 	}
 }
+
+// defaultDemoDir is where "marches demo" writes its documents unless told
+// otherwise: a relative path, so the JSON output names the same files on
+// every machine.
+const defaultDemoDir = "marches-demo"
 
 // demoOptions are the demo's flags that sections may use.
 type demoOptions struct {

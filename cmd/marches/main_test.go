@@ -27,7 +27,7 @@ func TestGolden(t *testing.T) {
 		stdin string
 		code  int
 	}{
-		{"demo", []string{"demo"}, "", 0},
+		{"demo", []string{"demo", "--report-dir="}, "", 0},
 		{"holidays_67_2026", []string{"calendar", "holidays", "--territory", "67", "--from", "2026-01-01", "--to", "2026-12-31"}, "", 0},
 		{"holidays_972_may", []string{"calendar", "holidays", "--territory", "972", "--from", "2026-05-01", "--to", "2026-05-31"}, "", 0},
 		{"add_friday_evening", []string{"calendar", "add", "--territory", "75", "--at", "2026-11-27T18:00:00+01:00", "--duration", "2h"}, "", 0},
@@ -91,13 +91,13 @@ func TestHelp(t *testing.T) {
 // TestDemoDeterministic runs the demo several times, concurrently, and
 // compares the bytes.
 func TestDemoDeterministic(t *testing.T) {
-	first, _, _ := runCLI(t, "", "demo")
+	first, _, _ := runCLI(t, "", "demo", "--report-dir=")
 	var wg sync.WaitGroup
 	for range 4 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if out, _, _ := runCLI(t, "", "demo"); out != first {
+			if out, _, _ := runCLI(t, "", "demo", "--report-dir="); out != first {
 				t.Error("demo output differs between runs")
 			}
 		}()
