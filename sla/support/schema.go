@@ -2,35 +2,21 @@ package support
 
 import (
 	"embed"
-	"encoding/json"
-	"errors"
-	"slices"
-	"strconv"
-	"strings"
-	"sync"
 
-	"github.com/xeipuuv/gojsonschema"
+	"github.com/openmarches/marches/internal/jsonschema"
 )
 
 //go:embed schema/*.schema.json
 var schemaFS embed.FS
 
-// The schemas are compiled once, on first use, from the embedded files.
-// They hold no remote $ref and use no "format" keyword, so validation
-// never touches gojsonschema's global format checkers or loads anything.
-var callsSchema = compiledSchema("schema/calls.schema.json")
+// The schemas are compiled once, on first use, from the embedded files
+// (internal/jsonschema: no remote $ref, no "format" keyword, no global
+// state of gojsonschema touched).
+var (
+	callsSchema = jsonschema.New(mustRead("schema/calls.schema.json"))
+)
 
-func compiledSchema(name string) func() (*gojsonschema.Schema, error) {
-	return sync.OnceValues(func() (*gojsonschema.Schema, error) {
-		b, err := schemaFS.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		return gojsonschema.NewSchema(gojsonschema.NewBytesLoader(b))
-	})
-}
-
-func schemaBytes(name string) []byte {
+func mustRead(name string) []byte {
 	b, err := schemaFS.ReadFile(name)
 	if err != nil {
 		panic(err) // embedded at build time: cannot happen
@@ -40,92 +26,11 @@ func schemaBytes(name string) []byte {
 
 // CallsSchema returns a copy of the JSON Schema (draft-07) of a calls
 // document (month, objectives, calls, staffing), as ParseDocument reads it.
-func CallsSchema() []byte { return schemaBytes("schema/calls.schema.json") }
+func CallsSchema() []byte { return callsSchema.Source() }
 
 // validateSchema checks data against a schema and returns every violation
 // as a *FieldError with rule ErrSchema (or ErrInvalidJSON when data is not
-// JSON), its Field a path in the document's JSON names after root
-// ("calls[2].answered_at").
-func validateSchema(schema func() (*gojsonschema.Schema, error), root string, data []byte) error {
-	if !json.Valid(data) {
-		return &FieldError{Field: root, Err: ErrInvalidJSON, Detail: jsonSyntaxDetail(data)}
-	}
-	s, err := schema()
-	if err != nil {
-		return &FieldError{Field: root, Err: ErrSchema, Detail: "schema does not compile: " + err.Error()}
-	}
-	res, err := s.Validate(gojsonschema.NewBytesLoader(data))
-	if err != nil {
-		return &FieldError{Field: root, Err: ErrInvalidJSON, Detail: err.Error()}
-	}
-	if res.Valid() {
-		return nil
-	}
-	var errs []*FieldError
-	seen := map[string]bool{}
-	for _, re := range res.Errors() {
-		field := joinPath(root, schemaPath(re.Context().String("\x00")))
-		if p, ok := re.Details()["property"].(string); ok && (re.Type() == "required" || re.Type() == "additional_property_not_allowed") {
-			field = joinPath(field, p)
-		}
-		value := ""
-		if re.Type() != "required" {
-			if b, err := json.Marshal(re.Value()); err == nil {
-				value = string(b)
-			}
-		}
-		key := field + "\x00" + re.Description()
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
-		errs = append(errs, &FieldError{Field: field, Value: value, Err: ErrSchema, Detail: re.Description()})
-	}
-	slices.SortStableFunc(errs, func(a, b *FieldError) int { return strings.Compare(a.Detail, b.Detail) })
-	return joinErrs(errs)
-}
-
-// schemaPath turns gojsonschema's context ("(root)\x00calls\x002\x00answered_at") into
-// "calls[2].answered_at".
-func schemaPath(ctx string) string {
-	var b strings.Builder
-	for i, p := range strings.Split(ctx, "\x00") {
-		if i == 0 && p == gojsonschema.STRING_ROOT_SCHEMA_PROPERTY {
-			continue
-		}
-		if _, err := strconv.Atoi(p); err == nil {
-			b.WriteString("[" + p + "]")
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte('.')
-		}
-		b.WriteString(p)
-	}
-	return b.String()
-}
-
-func joinPath(path, name string) string {
-	switch {
-	case path == "":
-		return name
-	case name == "":
-		return path
-	case strings.HasPrefix(name, "["):
-		return path + name
-	}
-	return path + "." + name
-}
-
-func jsonSyntaxDetail(data []byte) string {
-	var v any
-	err := json.Unmarshal(data, &v)
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		return "at byte " + strconv.FormatInt(se.Offset, 10) + ": " + se.Error()
-	}
-	if err != nil {
-		return err.Error()
-	}
-	return "not JSON"
+// JSON), its Field a path in the document's JSON names after root.
+func validateSchema(s *jsonschema.Schema, root string, data []byte) error {
+	return s.Validate(root, data, jsonschema.Rules{Schema: ErrSchema, JSON: ErrInvalidJSON})
 }

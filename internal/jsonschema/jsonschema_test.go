@@ -1,0 +1,60 @@
+package jsonschema
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/openmarches/marches/internal/fielderr"
+)
+
+var (
+	errSchema = fielderr.NewRule("schema", "test: document does not match its schema")
+	errJSON   = fielderr.NewRule("invalid_json", "test: document is not JSON")
+	rules     = Rules{Schema: errSchema, JSON: errJSON}
+)
+
+const src = `{"type":"object","additionalProperties":false,"required":["items"],
+"properties":{"items":{"type":"array","items":{"type":"object","required":["at"],
+"properties":{"at":{"type":"string"},"n":{"type":"integer","minimum":0}}}}}}`
+
+func TestValidate(t *testing.T) {
+	s := New([]byte(src))
+	if err := s.Validate("", []byte(`{"items":[{"at":"x","n":1}]}`), rules); err != nil {
+		t.Fatalf("valid document: %v", err)
+	}
+	err := s.Validate("doc", []byte(`{"items":[{"n":-1},{"at":"y"}],"extra":true}`), rules)
+	if !errors.Is(err, errSchema) {
+		t.Fatalf("err = %v, want the schema rule", err)
+	}
+	var got []string
+	for _, e := range err.(fielderr.List) {
+		got = append(got, e.Field+"="+e.Value)
+	}
+	// Sorted by field: doc.extra (additional property), doc.items[0].at
+	// (required, no value), doc.items[0].n (minimum, value -1).
+	want := []string{"doc.extra=true", "doc.items[0].at=", "doc.items[0].n=-1"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("violations (-want +got):\n%s", diff)
+	}
+	err = s.Validate("doc", []byte(`{"items": [}`), rules)
+	var fe *fielderr.Error
+	if !errors.As(err, &fe) || !errors.Is(err, errJSON) || fe.Detail != "at byte 12: invalid character '}' looking for beginning of value" {
+		t.Errorf("not JSON: %#v", err)
+	}
+}
+
+func TestPath(t *testing.T) {
+	for ctx, want := range map[string]string{
+		"(root)":                      "",
+		"(root)\x00probes\x002\x00at": "probes[2].at",
+		"(root)\x002\x00end":          "[2].end",
+	} {
+		if got := Path(ctx); got != want {
+			t.Errorf("Path(%q) = %q, want %q", ctx, got, want)
+		}
+	}
+	if got := JoinPath("a", "[1]"); got != "a[1]" {
+		t.Errorf("JoinPath = %q", got)
+	}
+}
