@@ -20,7 +20,7 @@ import (
 // Exit statuses.
 const (
 	exitOK       = 0
-	exitInternal = 1 // the tool failed (I/O); not the caller's fault
+	exitInternal = 1 // the tool failed (I/O); also "marches verify": the answers are wrong
 	exitBadInput = 2 // bad flags, bad JSON, a rule violated by the input
 )
 
@@ -35,6 +35,15 @@ type command struct {
 	// with readInput; otherwise --input is the generic JSON object of
 	// flags.
 	setup func(fs *flag.FlagSet) func(env *env) (any, error)
+}
+
+// rawOutput is the result of a command that formats its own output (XML,
+// a text or JUnit report) or ends with a status other than 0 without an
+// error (verify's "answers wrong"): run writes body to standard output as
+// is and exits with code.
+type rawOutput struct {
+	body []byte
+	code int
 }
 
 // env is what an action may use: the standard streams and the context.
@@ -121,7 +130,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 		return fail(stderr, &fielderr.Error{Field: "flags", Value: strings.Join(rest, " "), Err: errUsage, Detail: err.Error()})
 	}
-	if fs.NArg() > 0 {
+	// A command whose --input is its own document also takes that document
+	// as its one positional argument: "marches eforms check --sdk DIR
+	// FILE.xml" is "marches eforms check --sdk DIR --input FILE.xml".
+	if own := fs.Lookup("input"); input == nil && own != nil && own.Value.String() == "" && fs.NArg() == 1 {
+		if err := fs.Set("input", fs.Arg(0)); err != nil {
+			return fail(stderr, asFieldError("input", fs.Arg(0), err))
+		}
+	} else if fs.NArg() > 0 {
 		return fail(stderr, &fielderr.Error{Field: "flags", Value: strings.Join(fs.Args(), " "), Err: errUsage,
 			Detail: "unexpected argument"})
 	}
@@ -134,6 +150,13 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	out, err := action(e)
 	if err != nil {
 		return fail(stderr, err)
+	}
+	if o, ok := out.(rawOutput); ok {
+		if _, err := stdout.Write(o.body); err != nil {
+			fmt.Fprintf(stderr, "marches: writing output: %v\n", err)
+			return exitInternal
+		}
+		return o.code
 	}
 	if err := writeJSON(stdout, out); err != nil {
 		fmt.Fprintf(stderr, "marches: writing output: %v\n", err)
@@ -298,6 +321,7 @@ func printHelp(w io.Writer) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Run \"marches <command> -h\" for the flags of a command.")
 	fmt.Fprintln(w, "Errors: a JSON object {\"error\":{\"field\",\"rule\",\"message\"}} on stderr, exit status 2.")
+	fmt.Fprintln(w, "Exit status 1: the tool itself failed, or \"marches verify\" found wrong answers.")
 }
 
 func printCommandHelp(w io.Writer, c *command, fs *flag.FlagSet) {
