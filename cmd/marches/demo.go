@@ -21,10 +21,10 @@ type demoOutput struct {
 	Priority    any `json:"priority,omitempty"`
 	SLA         any `json:"sla,omitempty"`
 	Operations  any `json:"operations,omitempty"`
-	EForms      any `json:"eforms,omitempty"`
-	Clauses     any `json:"clauses,omitempty"`
 	Pricing     any `json:"pricing,omitempty"`
 	Procurement any `json:"procurement,omitempty"`
+	EForms      any `json:"eforms,omitempty"`
+	Clauses     any `json:"clauses,omitempty"`
 }
 
 type demoCalendar struct {
@@ -84,7 +84,7 @@ type demoOptions struct {
 }
 
 func buildDemo(c *calendar.Calendar, year int, opts demoOptions) (*demoOutput, error) {
-	out := &demoOutput{About: "marches demo: the support calendar of the maintenance-and-hosting contract (Mo-Fr 09:00-19:00 except public holidays) and the deadlines it gives."}
+	out := &demoOutput{About: "marches demo: a walk through the maintenance-and-hosting contract of an e-procurement platform, with fixed inputs: its support calendar and deadlines, incident priorities and SLA clocks, the month's availability, QoS and support figures, the revised invoices, the sample consultation's rules and deadlines, its eForms notices and its tender documents."}
 	from, err1 := calendar.NewDate(year, time.January, 1)
 	to, err2 := calendar.NewDate(year, time.December, 31)
 	if err := joinFieldErrors(err1, err2); err != nil {
