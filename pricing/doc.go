@@ -1,7 +1,7 @@
 // Package pricing computes the money of French public contracts exactly:
 // amounts and VAT, index-based price revision (Syntec and others) with an
 // explanation both parties can check, and the invoice schedule of a
-// contract. It uses decimal.Decimal (shopspring/decimal) and never float64.
+// contract. It uses decimal.Decimal (shopspring/decimal), never binary floating point.
 //
 // # Concepts
 //
@@ -76,7 +76,7 @@
 //
 // Exactness costs little at invoice scale. Measured with go test -bench
 // (AMD EPYC, 2 shared cores, bench_test.go): a revision with the exact
-// ratio ~1.5 µs (float64: ~0.12 µs but it gets cents wrong, see
+// ratio ~1.5 µs (binary floating point: ~0.12 µs but it gets cents wrong, see
 // TestNaiveFloatIsWrong; big.Float: ~1.3 µs), across the Syntec series
 // break ~3.3 µs, its French explanation ~4.4 µs; parsing "P = P0 x (0,15
 // + 0,85 x S/S0)" ~3.4 µs; formatting "9 290,70 €" ~0.24 µs; a
