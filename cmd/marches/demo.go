@@ -20,6 +20,7 @@ type demoOutput struct {
 	// package that has nothing to show yet returns nil.
 	Priority    any `json:"priority,omitempty"`
 	SLA         any `json:"sla,omitempty"`
+	KPI         any `json:"availability_qos_support,omitempty"`
 	Operations  any `json:"operations,omitempty"`
 	Pricing     any `json:"pricing,omitempty"`
 	Procurement any `json:"procurement,omitempty"`
@@ -134,7 +135,7 @@ func buildDemo(c *calendar.Calendar, year int, opts demoOptions) (*demoOutput, e
 		})
 	}
 	out.Calendar = dc
-	var errs [7]error
+	var errs [8]error
 	out.Priority, errs[0] = demoPriority()
 	out.SLA, errs[1] = demoSLA(c)
 	out.Pricing, errs[2] = demoPricing()
@@ -142,6 +143,7 @@ func buildDemo(c *calendar.Calendar, year int, opts demoOptions) (*demoOutput, e
 	out.Operations, errs[4] = demoOperations(c, opts)
 	out.EForms, errs[5] = demoEForms(opts)
 	out.Clauses, errs[6] = demoClauses(opts)
+	out.KPI, errs[7] = demoKPI(c)
 	if err := joinFieldErrors(errs[:]...); err != nil {
 		return nil, err
 	}
