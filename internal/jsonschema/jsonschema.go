@@ -144,3 +144,99 @@ func SyntaxDetail(data []byte) string {
 	}
 	return "not JSON"
 }
+
+// ValidatePlain is Validate for documents whose errors show values as a
+// reader typed them (sla/backup, sla/deploy, sla/report): a string
+// without quotes, a number or boolean as written, the name of a property
+// that is not allowed; a description that starts with gojsonschema's field
+// name ("deadlines.1.at") names it as a JSON path instead
+// ("deadlines[1].at"); a document that is not JSON gets an "offset N"
+// detail. Violations are sorted by field only (fielderr.Join), not
+// deduplicated.
+func (s *Schema) ValidatePlain(root string, data []byte, rules Rules) error {
+	if !json.Valid(data) {
+		var v any
+		err := json.Unmarshal(data, &v)
+		detail := "not JSON"
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			detail = "offset " + strconv.FormatInt(se.Offset, 10) + ": " + se.Error()
+		} else if err != nil {
+			detail = err.Error()
+		}
+		return &fielderr.Error{Field: root, Err: rules.JSON, Detail: detail}
+	}
+	sc, err := s.compile()
+	if err != nil {
+		return &fielderr.Error{Field: root, Err: rules.Schema, Detail: "schema does not compile: " + err.Error()}
+	}
+	res, err := sc.Validate(gojsonschema.NewBytesLoader(data))
+	if err != nil {
+		return &fielderr.Error{Field: root, Err: rules.JSON, Detail: err.Error()}
+	}
+	if res.Valid() {
+		return nil
+	}
+	var errs []*fielderr.Error
+	for _, e := range res.Errors() {
+		errs = append(errs, plainError(e, root, rules.Schema))
+	}
+	return fielderr.Join(errs)
+}
+
+func plainError(e gojsonschema.ResultError, root string, rule error) *fielderr.Error {
+	field := e.Field()
+	if field == gojsonschema.STRING_ROOT_SCHEMA_PROPERTY {
+		field = ""
+	}
+	var value string
+	switch e.Type() {
+	case "required", "additional_property_not_allowed":
+		if p, ok := e.Details()["property"].(string); ok {
+			if field == "" {
+				field = p
+			} else {
+				field += "." + p
+			}
+			if e.Type() == "additional_property_not_allowed" {
+				value = p
+			}
+		}
+	default:
+		switch v := e.Value().(type) {
+		case string:
+			value = v
+		case json.Number:
+			value = v.String()
+		case bool:
+			value = strconv.FormatBool(v)
+		}
+	}
+	detail := e.Description()
+	if f := e.Field(); strings.HasPrefix(detail, f) && (root != "" || f != gojsonschema.STRING_ROOT_SCHEMA_PROPERTY) {
+		detail = dottedPath(root, strings.TrimPrefix(f, gojsonschema.STRING_ROOT_SCHEMA_PROPERTY)) + detail[len(f):]
+	}
+	return &fielderr.Error{Field: dottedPath(root, field), Value: value, Err: rule, Detail: detail}
+}
+
+// dottedPath turns gojsonschema's dotted field name ("deadlines.0.at", or
+// "0.at" under root "backups") into a JSON path ("deadlines[0].at",
+// "backups[0].at").
+func dottedPath(root, p string) string {
+	if p == "" {
+		return root
+	}
+	var b strings.Builder
+	b.WriteString(root)
+	for _, s := range strings.Split(p, ".") {
+		if _, err := strconv.Atoi(s); err == nil {
+			b.WriteString("[" + s + "]")
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(s)
+	}
+	return b.String()
+}

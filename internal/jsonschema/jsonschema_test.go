@@ -58,3 +58,26 @@ func TestPath(t *testing.T) {
 		t.Errorf("JoinPath = %q", got)
 	}
 }
+
+func TestValidatePlain(t *testing.T) {
+	s := New([]byte(`{"type":"array","items":{"type":"object","additionalProperties":false,
+"required":["at"],"properties":{"at":{"type":"string","minLength":3},"ok":{"type":"boolean"}}}}`))
+	err := s.ValidatePlain("backups", []byte(`[{"at":"x"},{"at":"2026","colour":"red"},{"ok":true}]`), rules)
+	var got []string
+	for _, e := range err.(fielderr.List) {
+		got = append(got, e.Field+"="+e.Value)
+	}
+	// Plain values: the string as typed (x, unquoted), the name of the
+	// property not allowed (colour), nothing for a missing property.
+	want := []string{"backups[0].at=x", "backups[1].colour=colour", "backups[2].at="}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("violations (-want +got):\n%s", diff)
+	}
+	var fe *fielderr.Error
+	if err := s.ValidatePlain("", []byte(`[`), rules); !errors.As(err, &fe) || !errors.Is(err, errJSON) || fe.Detail != "offset 1: unexpected end of JSON input" {
+		t.Errorf("not JSON: %#v", err)
+	}
+	if got := dottedPath("", "deadlines.0.at"); got != "deadlines[0].at" {
+		t.Errorf("dottedPath = %q", got)
+	}
+}

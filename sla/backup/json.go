@@ -5,13 +5,9 @@ import (
 	_ "embed"
 	"encoding/json"
 	"strconv"
-	"strings"
-	"sync"
 	"time"
 
-	"github.com/xeipuuv/gojsonschema"
-
-	"github.com/openmarches/marches/internal/fielderr"
+	"github.com/openmarches/marches/internal/jsonschema"
 )
 
 //go:embed schema/backups.schema.json
@@ -22,9 +18,7 @@ var backupsSchema []byte
 // schema/backups.schema.json.
 func JSONSchema() []byte { return bytes.Clone(backupsSchema) }
 
-var compiledSchema = sync.OnceValues(func() (*gojsonschema.Schema, error) {
-	return gojsonschema.NewSchema(gojsonschema.NewBytesLoader(backupsSchema))
-})
+var backupsJSONSchema = jsonschema.New(backupsSchema)
 
 // ParseBackups reads a JSON array of backup runs:
 //
@@ -65,90 +59,5 @@ func ParseBackups(data []byte) ([]Backup, error) {
 
 // validate checks JSON syntax, then the schema, naming fields after root.
 func validate(data []byte, root string) error {
-	if !json.Valid(data) {
-		var v any
-		err := json.Unmarshal(data, &v)
-		detail := "not JSON"
-		if se, ok := err.(*json.SyntaxError); ok {
-			detail = "offset " + strconv.FormatInt(se.Offset, 10) + ": " + se.Error()
-		} else if err != nil {
-			detail = err.Error()
-		}
-		return &FieldError{Field: root, Err: ErrInvalidJSON, Detail: detail}
-	}
-	schema, err := compiledSchema()
-	if err != nil {
-		return &FieldError{Field: root, Err: ErrSchema, Detail: "schema does not compile: " + err.Error()} // unreachable: TestSchemaCompiles
-	}
-	res, err := schema.Validate(gojsonschema.NewBytesLoader(data))
-	if err != nil {
-		return &FieldError{Field: root, Err: ErrInvalidJSON, Detail: err.Error()}
-	}
-	if res.Valid() {
-		return nil
-	}
-	var errs []*FieldError
-	for _, e := range res.Errors() {
-		errs = append(errs, schemaError(e, root))
-	}
-	return fielderr.Join(errs)
-}
-
-// schemaError turns a gojsonschema result error into a FieldError whose
-// field is a path in the document ("backups[0].status").
-func schemaError(e gojsonschema.ResultError, root string) *FieldError {
-	field := e.Field()
-	if field == "(root)" {
-		field = ""
-	}
-	var value string
-	switch e.Type() {
-	case "required", "additional_property_not_allowed":
-		if p, ok := e.Details()["property"].(string); ok {
-			if field == "" {
-				field = p
-			} else {
-				field += "." + p
-			}
-			if e.Type() == "additional_property_not_allowed" {
-				value = p
-			}
-		}
-	default:
-		switch v := e.Value().(type) {
-		case string:
-			value = v
-		case json.Number:
-			value = v.String()
-		case bool:
-			value = strconv.FormatBool(v)
-		}
-	}
-	path := jsonPath(root, field)
-	detail := e.Description()
-	if f := e.Field(); strings.HasPrefix(detail, f) {
-		// gojsonschema names the field its own way ("1.status", "(root)").
-		detail = jsonPath(root, strings.TrimPrefix(e.Field(), "(root)")) + detail[len(f):]
-	}
-	return &FieldError{Field: path, Value: value, Err: ErrSchema, Detail: detail}
-}
-
-// jsonPath turns gojsonschema's "0.at" into "backups[0].at".
-func jsonPath(root, p string) string {
-	if p == "" {
-		return root
-	}
-	var b strings.Builder
-	b.WriteString(root)
-	for _, s := range strings.Split(p, ".") {
-		if _, err := strconv.Atoi(s); err == nil {
-			b.WriteString("[" + s + "]")
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte('.')
-		}
-		b.WriteString(s)
-	}
-	return b.String()
+	return backupsJSONSchema.ValidatePlain(root, data, jsonschema.Rules{Schema: ErrSchema, JSON: ErrInvalidJSON})
 }

@@ -6,12 +6,10 @@ import (
 	"encoding/json"
 	"errors"
 	"strconv"
-	"strings"
-	"sync"
 	"time"
 
+	"github.com/openmarches/marches/internal/jsonschema"
 	"github.com/shopspring/decimal"
-	"github.com/xeipuuv/gojsonschema"
 
 	"github.com/openmarches/marches/calendar"
 	"github.com/openmarches/marches/internal/fielderr"
@@ -28,9 +26,7 @@ var reportSchema []byte
 // document read by ParseDocument, as shipped in schema/report.schema.json.
 func JSONSchema() []byte { return bytes.Clone(reportSchema) }
 
-var compiledSchema = sync.OnceValues(func() (*gojsonschema.Schema, error) {
-	return gojsonschema.NewSchema(gojsonschema.NewBytesLoader(reportSchema))
-})
+var reportJSONSchema = jsonschema.New(reportSchema)
 
 // Service is one availability line of a report document.
 type Service struct {
@@ -336,85 +332,5 @@ func Build(doc Document) (Input, error) {
 
 // validate checks JSON syntax, then the schema.
 func validate(data []byte) error {
-	if !json.Valid(data) {
-		var v any
-		err := json.Unmarshal(data, &v)
-		detail := "not JSON"
-		if se, ok := err.(*json.SyntaxError); ok {
-			detail = "offset " + strconv.FormatInt(se.Offset, 10) + ": " + se.Error()
-		} else if err != nil {
-			detail = err.Error()
-		}
-		return &FieldError{Err: ErrInvalidJSON, Detail: detail}
-	}
-	schema, err := compiledSchema()
-	if err != nil {
-		return &FieldError{Err: ErrSchema, Detail: "schema does not compile: " + err.Error()} // unreachable: TestSchemaCompiles
-	}
-	res, err := schema.Validate(gojsonschema.NewBytesLoader(data))
-	if err != nil {
-		return &FieldError{Err: ErrInvalidJSON, Detail: err.Error()}
-	}
-	if res.Valid() {
-		return nil
-	}
-	var errs []*FieldError
-	for _, e := range res.Errors() {
-		errs = append(errs, schemaError(e))
-	}
-	return fielderr.Join(errs)
-}
-
-// schemaError turns a gojsonschema result error into a FieldError whose
-// field is a path in the document ("services[0].target").
-func schemaError(e gojsonschema.ResultError) *FieldError {
-	field := e.Field()
-	if field == "(root)" {
-		field = ""
-	}
-	var value string
-	switch e.Type() {
-	case "required", "additional_property_not_allowed":
-		if p, ok := e.Details()["property"].(string); ok {
-			if field == "" {
-				field = p
-			} else {
-				field += "." + p
-			}
-			if e.Type() == "additional_property_not_allowed" {
-				value = p
-			}
-		}
-	default:
-		switch v := e.Value().(type) {
-		case string:
-			value = v
-		case json.Number:
-			value = v.String()
-		case bool:
-			value = strconv.FormatBool(v)
-		}
-	}
-	detail := e.Description()
-	if f := e.Field(); f != "(root)" && strings.HasPrefix(detail, f) {
-		detail = jsonPath(f) + detail[len(f):]
-	}
-	return &FieldError{Field: jsonPath(field), Value: value, Err: ErrSchema, Detail: detail}
-}
-
-// jsonPath turns gojsonschema's "services.0.target" into
-// "services[0].target".
-func jsonPath(p string) string {
-	var b strings.Builder
-	for i, s := range strings.Split(p, ".") {
-		if _, err := strconv.Atoi(s); err == nil && i > 0 {
-			b.WriteString("[" + s + "]")
-			continue
-		}
-		if i > 0 {
-			b.WriteByte('.')
-		}
-		b.WriteString(s)
-	}
-	return b.String()
+	return reportJSONSchema.ValidatePlain("", data, jsonschema.Rules{Schema: ErrSchema, JSON: ErrInvalidJSON})
 }
