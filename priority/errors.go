@@ -27,8 +27,9 @@ var (
 	// ErrDuplicateLevel: two levels of one axis share a code.
 	ErrDuplicateLevel = fielderr.NewRule("duplicate_level", "priority: level code is already used on this axis")
 	// ErrInvalidLabel: a label is at most 100 characters of valid UTF-8
-	// without control characters.
-	ErrInvalidLabel = fielderr.NewRule("invalid_label", "priority: label must be at most 100 characters of UTF-8 without control characters")
+	// without control characters, and does not start or end with white
+	// space.
+	ErrInvalidLabel = fielderr.NewRule("invalid_label", "priority: label must be at most 100 characters of UTF-8 without control characters or leading or trailing spaces")
 	// ErrInvalidSource: a matrix source is at most 500 characters of valid
 	// UTF-8 without control characters.
 	ErrInvalidSource = fielderr.NewRule("invalid_source", "priority: source must be at most 500 characters of UTF-8 without control characters")

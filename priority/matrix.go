@@ -274,10 +274,10 @@ func buildAxis(x *index, axis Axis, field string, levels []LevelConfig, errs *[]
 			usable = false
 		}
 		seen[lc.Code] = true
-		if !validText(lc.FR, 100) {
+		if !validLabel(lc.FR) {
 			*errs = append(*errs, &FieldError{Field: path + ".fr", Value: lc.FR, Err: ErrInvalidLabel})
 		}
-		if !validText(lc.EN, 100) {
+		if !validLabel(lc.EN) {
 			*errs = append(*errs, &FieldError{Field: path + ".en", Value: lc.EN, Err: ErrInvalidLabel})
 		}
 		x.levels[i] = Level{code: lc.Code, rank: int32(i + 1), axis: axis}
@@ -637,6 +637,11 @@ func validCode(s string) bool {
 
 // validText reports whether s is valid UTF-8 of at most max characters
 // without control characters (which would break a Markdown table).
+// validLabel: a level's label is valid text of at most 100 characters with
+// no leading or trailing white space, which a Markdown table cell would
+// drop (found by FuzzParseJSON: the label " 0" rendered as "0").
+func validLabel(s string) bool { return validText(s, 100) && s == strings.TrimSpace(s) }
+
 func validText(s string, max int) bool {
 	if !utf8.ValidString(s) || utf8.RuneCountInString(s) > max {
 		return false
